@@ -1,0 +1,61 @@
+"""All models, importable from one place (Alembic and the app see the same metadata)."""
+
+from coact.models.audit import AuditLog
+from coact.models.base import utcnow
+from coact.models.changes import DirectoryChange
+from coact.models.directory import (
+    AREA_COUNTY,
+    AREA_KINDS,
+    AREA_MUNICIPALITY,
+    AREA_NATIONWIDE,
+    ORGANIZATION_STATUSES,
+    SERVICE_STATUSES,
+    STATUS_ACTIVE,
+    Organization,
+    Service,
+    ServiceArea,
+    ServiceInterpreterLanguage,
+    ServiceLanguage,
+    ServiceTargetGroup,
+    ServiceTheme,
+)
+from coact.models.users import (
+    COUNTY_ROLES,
+    ROLE_ADMIN,
+    ROLE_COORDINATOR,
+    ROLE_KOTO_WORKER,
+    ROLE_NGO_EDITOR,
+    ROLES,
+    Team,
+    User,
+    organization_editors,
+)
+
+__all__ = [
+    "AREA_COUNTY",
+    "AREA_KINDS",
+    "AREA_MUNICIPALITY",
+    "AREA_NATIONWIDE",
+    "AuditLog",
+    "COUNTY_ROLES",
+    "DirectoryChange",
+    "ORGANIZATION_STATUSES",
+    "Organization",
+    "ROLES",
+    "ROLE_ADMIN",
+    "ROLE_COORDINATOR",
+    "ROLE_KOTO_WORKER",
+    "ROLE_NGO_EDITOR",
+    "SERVICE_STATUSES",
+    "STATUS_ACTIVE",
+    "Service",
+    "ServiceArea",
+    "ServiceInterpreterLanguage",
+    "ServiceLanguage",
+    "ServiceTargetGroup",
+    "ServiceTheme",
+    "Team",
+    "User",
+    "organization_editors",
+    "utcnow",
+]
