@@ -1,0 +1,4 @@
+"""Importers of public listings: fetch -> parse -> normalised records.
+
+Scrapers know nothing of the database; ``coact.imports`` writes their records.
+"""
