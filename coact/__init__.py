@@ -10,7 +10,7 @@ from flask import Flask
 from coact.config import PROJECT_ROOT, Settings
 
 #: Blueprints, registered in this order ("module:attribute").
-BLUEPRINTS: tuple[str, ...] = ()
+BLUEPRINTS: tuple[str, ...] = ("coact.search.views:search_bp",)
 
 #: Modules with ``register_commands(app)`` adding ``flask --app coact …`` commands.
 COMMAND_MODULES: tuple[str, ...] = ()
