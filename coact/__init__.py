@@ -10,15 +10,32 @@ from flask import Flask
 from coact.config import PROJECT_ROOT, Settings
 
 #: Blueprints, registered in this order ("module:attribute").
-BLUEPRINTS: tuple[str, ...] = ("coact.search.views:search_bp",)
+BLUEPRINTS: tuple[str, ...] = (
+    "coact.search.views:search_bp",
+    "coact.api.views:api_bp",
+    "coact.directory.views:bp",
+    "coact.referrals.views:referrals_bp",
+    "coact.visits.views:visits_bp",
+    "coact.notices.views:notices_bp",
+    "coact.auth.views:auth_bp",
+    "coact.profiles.views:profiles_bp",
+    "coact.auth.admin_views:accounts_bp",
+    "coact.imports.views:imports_bp",
+)
 
 #: Modules with ``register_commands(app)`` adding ``flask --app coact …`` commands.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "coact.search.commands",
+    "coact.referrals.commands",
+    "coact.auth.cli",
+    "coact.imports.cli",
+    "coact.imports.sources_cli",
+)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app. ``config`` overrides settings (tests pass a dict)."""
-    from coact import i18n, security, transactions
+    from coact import errors, i18n, navigation, security, transactions
     from coact.extensions import babel, csrf, db, login_manager, migrate
 
     settings = Settings.from_env()
@@ -54,6 +71,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     transactions.init_app(app)
+    errors.init_app(app)
+    navigation.init_app(app)
 
     import coact.models  # noqa: F401  (models and change tracking are registered)
 

@@ -21,6 +21,8 @@ class AreaRecord:
     kind: str
     #: 3-digit municipality code, 2-digit county code, or "FI".
     code: str
+    #: The HSDS ``service_area.id`` to give back on export; not part of equality.
+    hsds_id: str | None = field(default=None, compare=False)
 
 
 @dataclass

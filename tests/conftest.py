@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import shutil
 import socket
 import uuid
 from pathlib import Path
 
 import pytest
+from flask import g, has_app_context
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -75,11 +78,40 @@ def backend(request) -> str:
     return request.param
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """An SQLite file with the schema, created once and copied for each test."""
+    folder = tmp_path_factory.mktemp("sqlite-template")
+    path = folder / "template.sqlite3"
+    app = make_test_app(f"sqlite:///{path}", folder)
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    return path
+
+
 @pytest.fixture
 def database_url(backend, tmp_path, request) -> str:
     if backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        path = tmp_path / "test.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
     return request.getfixturevalue("pg_database_url")
+
+
+class RequestIsolatingClient(FlaskClient):
+    """Test client whose requests start with an empty ``g``.
+
+    The ``app`` fixture keeps one app context open for the whole test (so tests
+    share the database session with requests); without this, ``g`` would carry
+    Flask-Login's user and Flask-Babel's locale from one request to the next.
+    """
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            for name in list(g):
+                g.pop(name, None)
+        return super().open(*args, **kwargs)
 
 
 @pytest.fixture
@@ -91,8 +123,9 @@ def app_config() -> dict:
 @pytest.fixture
 def app(database_url, tmp_path, app_config):
     app = make_test_app(database_url, tmp_path, **app_config)
+    app.test_client_class = RequestIsolatingClient
     with app.app_context():
-        if database_url.startswith("sqlite") or database_url not in _pg_schema_ready:
+        if database_url.startswith("postgresql") and database_url not in _pg_schema_ready:
             db.create_all()
             _pg_schema_ready.add(database_url)
         try:
@@ -114,6 +147,32 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def login_as(app, client):
+    """Log the test ``client`` in: ``login_as("ngo_editor", organizations=[org])``
+    creates and commits a user with ``tests/factories.make_user``; ``login_as(user)``
+    logs in an existing one. Returns the user."""
+    from flask import g
+
+    from coact.auth.services import SESSION_FINGERPRINT_KEY, session_fingerprint
+    from coact.models import User
+    from tests.factories import make_user
+
+    def log_in(role_or_user, **kw):
+        user = role_or_user if isinstance(role_or_user, User) else make_user(role_or_user, **kw)
+        db.session.commit()
+        # Requests in a test share the test's app context, so ``g`` outlives a
+        # request: forget the user Flask-Login cached there for the last one.
+        g.pop("_login_user", None)
+        with client.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+            session["_fresh"] = True
+            session[SESSION_FINGERPRINT_KEY] = session_fingerprint(user)
+        return user
+
+    return log_in
 
 
 def _is_local(address) -> bool:

@@ -6,7 +6,7 @@ is stored. Names and e-mails are unique per call so tests never collide.
 
 from __future__ import annotations
 
-import itertools
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,14 +23,13 @@ from coact.models import (
     User,
 )
 
-_sequence = itertools.count(1)
-
 DEFAULT_PASSWORD = "password"
 DEFAULT_COUNTY = "04"
 
 
-def _next() -> int:
-    return next(_sequence)
+def _next() -> str:
+    """A short unique tag (not a counter: this module may be imported under two names)."""
+    return uuid.uuid4().hex[:8]
 
 
 def make_organization(**kw: Any) -> Organization:

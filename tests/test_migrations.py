@@ -13,7 +13,11 @@ from tests.conftest import make_test_app
 
 
 @pytest.fixture
-def empty_app(database_url, tmp_path):
+def empty_app(backend, tmp_path, request):
+    if backend == "sqlite":
+        database_url = f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
+    else:
+        database_url = request.getfixturevalue("pg_database_url")
     app = make_test_app(database_url, tmp_path)
     with app.app_context():
         if database_url.startswith("postgresql"):

@@ -5,7 +5,7 @@ Importing this package registers the user loader with Flask-Login.
 
 from __future__ import annotations
 
-from flask import jsonify, redirect, request, url_for
+from flask import flash, jsonify, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -20,12 +20,16 @@ login_manager.session_protection = "basic"
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """The logged-in user; a deactivated account is logged out on its next request."""
+    """The logged-in user; a deactivated account or a changed password ends the session."""
+    from coact.auth.services import session_is_current
+
     try:
         user = db.session.get(User, int(user_id))
     except (TypeError, ValueError):
         return None
-    return user if user is not None and user.active else None
+    if user is None or not user.active or not session_is_current(user):
+        return None
+    return user
 
 
 @login_manager.unauthorized_handler
@@ -37,9 +41,7 @@ def unauthorized():
         )
         response.status_code = 401
         return response
-    from flask import flash
-
-    flash(login_manager.login_message, login_manager.login_message_category)
+    flash(str(login_manager.login_message), login_manager.login_message_category)
     return redirect(url_for(login_manager.login_view, next=_safe_next_path()))
 
 

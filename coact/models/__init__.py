@@ -19,6 +19,9 @@ from coact.models.directory import (
     ServiceTargetGroup,
     ServiceTheme,
 )
+from coact.models.imports import DuplicateCandidate, ImportItemError, ImportRun, SourceDiff
+from coact.models.notices import AdvanceNotice
+from coact.models.referrals import Referral, ReferralClientData, ReferralConsent, ReferralEvent
 from coact.models.users import (
     COUNTY_ROLES,
     ROLE_ADMIN,
@@ -30,18 +33,28 @@ from coact.models.users import (
     User,
     organization_editors,
 )
+from coact.models.visits import GroupVisit
 
 __all__ = [
     "AREA_COUNTY",
     "AREA_KINDS",
     "AREA_MUNICIPALITY",
     "AREA_NATIONWIDE",
+    "AdvanceNotice",
     "AuditLog",
     "COUNTY_ROLES",
     "DirectoryChange",
+    "DuplicateCandidate",
+    "GroupVisit",
+    "ImportItemError",
+    "ImportRun",
     "ORGANIZATION_STATUSES",
     "Organization",
     "ROLES",
+    "Referral",
+    "ReferralClientData",
+    "ReferralConsent",
+    "ReferralEvent",
     "ROLE_ADMIN",
     "ROLE_COORDINATOR",
     "ROLE_KOTO_WORKER",
@@ -54,6 +67,7 @@ __all__ = [
     "ServiceLanguage",
     "ServiceTargetGroup",
     "ServiceTheme",
+    "SourceDiff",
     "Team",
     "User",
     "organization_editors",

@@ -1,0 +1,1 @@
+"""The public directory: organisations and their activities, browsed without login."""
