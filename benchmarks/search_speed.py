@@ -42,13 +42,61 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-LANGUAGES = ["fi", "en", "sv", "ar", "so", "ru", "uk", "fa", "prs", "ckb", "kmr", "ti", "et",
-             "tr", "vi", "zh", "es", "fr", "de", "sq"]
+LANGUAGES = [
+    "fi",
+    "en",
+    "sv",
+    "ar",
+    "so",
+    "ru",
+    "uk",
+    "fa",
+    "prs",
+    "ckb",
+    "kmr",
+    "ti",
+    "et",
+    "tr",
+    "vi",
+    "zh",
+    "es",
+    "fr",
+    "de",
+    "sq",
+]
 LANGUAGE_WEIGHTS = [60, 25, 6, 8, 6, 8, 6, 4, 3, 2, 2, 2, 4, 1, 1, 1, 1, 1, 1, 1]
 CLIENT_LANGUAGES = ["ar", "uk", "so", "ru", "fa", "prs", "ckb", "ti", "kmr", "et", "fi", "en"]
 CLIENT_WEIGHTS = [20, 15, 12, 12, 8, 6, 5, 5, 3, 4, 5, 5]
-SYLLABLES = ["ka", "lo", "mi", "ne", "ta", "su", "ri", "va", "ko", "hu", "pe", "ja", "ly", "sä",
-             "to", "ni", "ma", "ke", "ra", "ho", "li", "nu", "pa", "se", "vi", "tu", "mo", "le"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ta",
+    "su",
+    "ri",
+    "va",
+    "ko",
+    "hu",
+    "pe",
+    "ja",
+    "ly",
+    "sä",
+    "to",
+    "ni",
+    "ma",
+    "ke",
+    "ra",
+    "ho",
+    "li",
+    "nu",
+    "pa",
+    "se",
+    "vi",
+    "tu",
+    "mo",
+    "le",
+]
 
 
 def pseudo_word(rng: random.Random) -> str:
@@ -74,8 +122,22 @@ class Corpus:
         munis = sorted(municipalities().values(), key=lambda m: m.code)
         # Population-like weights: a few big towns dominate (Helsinki ~14%).
         self.municipalities = [m.code for m in munis]
-        big = {"091": 140, "049": 60, "837": 55, "092": 50, "564": 45, "853": 40, "179": 30,
-               "398": 25, "297": 25, "109": 12, "405": 15, "743": 12, "286": 15, "609": 12}
+        big = {
+            "091": 140,
+            "049": 60,
+            "837": 55,
+            "092": 50,
+            "564": 45,
+            "853": 40,
+            "179": 30,
+            "398": 25,
+            "297": 25,
+            "109": 12,
+            "405": 15,
+            "743": 12,
+            "286": 15,
+            "609": 12,
+        }
         self.muni_weights = [big.get(code, 1.2) for code in self.municipalities]
         self.seed = seed
 
@@ -101,26 +163,39 @@ class Corpus:
             if left == 0:
                 org += 1
                 left = max(1, round(rng.expovariate(1 / 3.1)))
-                org_langs = list(dict.fromkeys(rng.choices(LANGUAGES, LANGUAGE_WEIGHTS, k=rng.randint(1, 3))))
+                org_langs = list(
+                    dict.fromkeys(rng.choices(LANGUAGES, LANGUAGE_WEIGHTS, k=rng.randint(1, 3)))
+                )
                 home = rng.choices(self.municipalities, self.muni_weights)[0]
             left -= 1
             themes = rng.sample(self.themes, rng.choice([0, 1, 1, 2, 3]))
-            languages = org_langs if rng.random() < 0.8 else list(
-                dict.fromkeys(rng.choices(LANGUAGES, LANGUAGE_WEIGHTS, k=rng.randint(1, 4)))
+            languages = (
+                org_langs
+                if rng.random() < 0.8
+                else list(
+                    dict.fromkeys(rng.choices(LANGUAGES, LANGUAGE_WEIGHTS, k=rng.randint(1, 4)))
+                )
             )
-            munis = [home] + rng.choices(self.municipalities, self.muni_weights, k=rng.randint(0, 2))
-            yield org, {
-                "name": " ".join(rng.choices(self.vocabulary[:3000], k=rng.randint(2, 4))).capitalize(),
-                "description": self.text(rng, themes),
-                "languages": languages,
-                "interpreters": rng.sample(CLIENT_LANGUAGES, 1) if rng.random() < 0.1 else [],
-                "themes": themes if rng.random() < 0.5 else [],
-                "municipalities": sorted(set(munis)),
-                "online": rng.random() < 0.05,
-                "active": rng.random() < 0.95,
-                "updated": now - timedelta(days=rng.randint(0, 700)),
-                "home": home,
-            }
+            munis = [home] + rng.choices(
+                self.municipalities, self.muni_weights, k=rng.randint(0, 2)
+            )
+            yield (
+                org,
+                {
+                    "name": " ".join(
+                        rng.choices(self.vocabulary[:3000], k=rng.randint(2, 4))
+                    ).capitalize(),
+                    "description": self.text(rng, themes),
+                    "languages": languages,
+                    "interpreters": rng.sample(CLIENT_LANGUAGES, 1) if rng.random() < 0.1 else [],
+                    "themes": themes if rng.random() < 0.5 else [],
+                    "municipalities": sorted(set(munis)),
+                    "online": rng.random() < 0.05,
+                    "active": rng.random() < 0.95,
+                    "updated": now - timedelta(days=rng.randint(0, 700)),
+                    "home": home,
+                },
+            )
 
     def queries(self, count: int, rng: random.Random) -> list[dict]:
         out = []
@@ -136,12 +211,16 @@ class Corpus:
                     words.append(self.vocabulary[rng.randrange(3000, len(self.vocabulary))])
                 else:
                     words.append(rng.choice(self.theme_words[rng.choice(self.themes)]))
-            langs = list(dict.fromkeys(rng.choices(CLIENT_LANGUAGES, CLIENT_WEIGHTS, k=rng.randint(1, 2))))
-            out.append({
-                "q": " ".join(words),
-                "lang": langs,
-                "municipality": rng.choices(self.municipalities, self.muni_weights)[0],
-            })
+            langs = list(
+                dict.fromkeys(rng.choices(CLIENT_LANGUAGES, CLIENT_WEIGHTS, k=rng.randint(1, 2)))
+            )
+            out.append(
+                {
+                    "q": " ".join(words),
+                    "lang": langs,
+                    "municipality": rng.choices(self.municipalities, self.muni_weights)[0],
+                }
+            )
         return out
 
 
@@ -163,28 +242,63 @@ def write_corpus(engine, corpus: Corpus, count: int) -> None:
     for sid, (org, act) in enumerate(corpus.activities(count), start=1):
         if org not in seen_orgs:
             seen_orgs.add(org)
-            orgs.append({"id": org + 1, "public_id": new_public_id(), "name": {"fi": f"Yhdistys {org + 1}"},
-                         "sort_name": f"yhdistys {org + 1}", "status": "active",
-                         "municipality_code": act["home"], "created_at": now, "updated_at": now,
-                         "source": "manual", "manual_fields": [], "alternate_names": [],
-                         "description": {}, "contact_title": {}, "hsds_ids": {}})
-        services.append({"id": sid, "organization_id": org + 1, "public_id": new_public_id(),
-                         "name": {"fi": act["name"]}, "description": {"fi": act["description"]},
-                         "status": "active" if act["active"] else "inactive", "online": act["online"],
-                         "created_at": act["updated"], "updated_at": act["updated"], "source": "manual",
-                         "manual_fields": [], "schedule": {}, "schedule_rules": [], "eligibility": {},
-                         "interpretation_text": {}, "hsds_ids": {}, "accepts_referrals": False,
-                         "can_escort": False})
+            orgs.append(
+                {
+                    "id": org + 1,
+                    "public_id": new_public_id(),
+                    "name": {"fi": f"Yhdistys {org + 1}"},
+                    "sort_name": f"yhdistys {org + 1}",
+                    "status": "active",
+                    "municipality_code": act["home"],
+                    "created_at": now,
+                    "updated_at": now,
+                    "source": "manual",
+                    "manual_fields": [],
+                    "alternate_names": [],
+                    "description": {},
+                    "contact_title": {},
+                    "hsds_ids": {},
+                }
+            )
+        services.append(
+            {
+                "id": sid,
+                "organization_id": org + 1,
+                "public_id": new_public_id(),
+                "name": {"fi": act["name"]},
+                "description": {"fi": act["description"]},
+                "status": "active" if act["active"] else "inactive",
+                "online": act["online"],
+                "created_at": act["updated"],
+                "updated_at": act["updated"],
+                "source": "manual",
+                "manual_fields": [],
+                "schedule": {},
+                "schedule_rules": [],
+                "eligibility": {},
+                "interpretation_text": {},
+                "hsds_ids": {},
+                "accepts_referrals": False,
+                "can_escort": False,
+            }
+        )
         langs += [{"service_id": sid, "code": c} for c in act["languages"]]
         interps += [{"service_id": sid, "code": c} for c in act["interpreters"]]
         themes += [{"service_id": sid, "code": c} for c in act["themes"]]
-        areas += [{"service_id": sid, "kind": "municipality", "code": c} for c in act["municipalities"]]
+        areas += [
+            {"service_id": sid, "kind": "municipality", "code": c} for c in act["municipalities"]
+        ]
     with engine.begin() as conn:
-        for model, rows in ((Organization, orgs), (Service, services), (ServiceLanguage, langs),
-                            (ServiceInterpreterLanguage, interps), (ServiceTheme, themes),
-                            (ServiceArea, areas)):
+        for model, rows in (
+            (Organization, orgs),
+            (Service, services),
+            (ServiceLanguage, langs),
+            (ServiceInterpreterLanguage, interps),
+            (ServiceTheme, themes),
+            (ServiceArea, areas),
+        ):
             for start in range(0, len(rows), 5000):
-                conn.execute(model.__table__.insert(), rows[start:start + 5000])
+                conn.execute(model.__table__.insert(), rows[start : start + 5000])
 
 
 def percentiles(values: list[float]) -> str:
@@ -219,7 +333,9 @@ class Fts5:
             facets += [f"i{c}" for c in doc.get("interp", "").split()]
             facets += [f"m{c}" for c in doc.get("muni", "").split()]
             facets += [f"c{c}" for c in doc.get("county", "").split()]
-            facets += [f"t{c}" for c in (doc.get("theme", "") + " " + doc.get("ttheme", "")).split()]
+            facets += [
+                f"t{c}" for c in (doc.get("theme", "") + " " + doc.get("ttheme", "")).split()
+            ]
             if "online" in doc.get("flags", "") or "nationwide" in doc.get("flags", ""):
                 facets.append("remote1")
             rows.append((doc["sid"], text, " ".join(facets)))
@@ -292,32 +408,39 @@ class Fts5:
 
 
 def run_size(size: int, corpus: Corpus, queries: list[dict], warmup: int, workdir: Path) -> dict:
+    from sqlalchemy.orm import Session
+    from werkzeug.datastructures import MultiDict
+
     from coact import create_app
     from coact.extensions import db
     from coact.models import Service
-    from coact.search.documents import build_document, iter_all_organizations, is_indexed
+    from coact.search.documents import (
+        build_document,
+        day_number,
+        is_indexed,
+        iter_all_organizations,
+    )
     from coact.search.engine import get_engine
     from coact.search.needs import understand
     from coact.search.params import parse_match_args
     from coact.search.ranking import Plan, rank
     from coact.search.rules import stale_after
-    from coact.search.documents import day_number
     from coact.search.services import client_of, match
     from coact.search.store import IndexStore
     from coact.search.sync import build_generation
-    from sqlalchemy.orm import Session
-    from werkzeug.datastructures import MultiDict
 
-    app = create_app({
-        "TESTING": True,
-        "SEARCH_SYNC_INTERVAL": 0.5,
-        "COACT_SETTINGS": {
-            "database_url": f"sqlite:///{workdir / 'speed.sqlite3'}",
-            "instance_dir": workdir / "instance",
-            "index_dir": workdir / "index",
-            "env": "benchmark",
-        },
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SEARCH_SYNC_INTERVAL": 0.5,
+            "COACT_SETTINGS": {
+                "database_url": f"sqlite:///{workdir / 'speed.sqlite3'}",
+                "instance_dir": workdir / "instance",
+                "index_dir": workdir / "index",
+                "env": "benchmark",
+            },
+        }
+    )
     out: dict = {"size": size}
     with app.app_context():
         db.create_all()
@@ -329,13 +452,19 @@ def run_size(size: int, corpus: Corpus, queries: list[dict], warmup: int, workdi
         name = build_generation(db.engine, store)
         store.swap(name)
         out["build_s"] = time.perf_counter() - started
-        out["index_mib"] = sum(p.stat().st_size for p in (workdir / "index" / name).iterdir()) / 2**20
+        out["index_mib"] = (
+            sum(p.stat().st_size for p in (workdir / "index" / name).iterdir()) / 2**20
+        )
         out["activities"] = db.session.query(Service).count()
 
         engine = get_engine()
         parsed = [
-            parse_match_args(MultiDict([("q", q["q"]), ("municipality", q["municipality"])]
-                                       + [("lang", code) for code in q["lang"]]))
+            parse_match_args(
+                MultiDict(
+                    [("q", q["q"]), ("municipality", q["municipality"])]
+                    + [("lang", code) for code in q["lang"]]
+                )
+            )
             for q in queries
         ]
         fresh_since = day_number(datetime.now(UTC) - stale_after())
@@ -349,7 +478,9 @@ def run_size(size: int, corpus: Corpus, queries: list[dict], warmup: int, workdi
         client = app.test_client()
 
         def api(q):
-            params = [("q", q["q"]), ("municipality", q["municipality"])] + [("lang", c) for c in q["lang"]]
+            params = [("q", q["q"]), ("municipality", q["municipality"])] + [
+                ("lang", c) for c in q["lang"]
+            ]
             response = client.get("/api/v1/match", query_string=params)
             assert response.status_code == 200, response.data
             return response
@@ -375,8 +506,15 @@ def run_size(size: int, corpus: Corpus, queries: list[dict], warmup: int, workdi
 
         # Update → searchable, in this process: edit, commit, search until found.
         updates = []
-        ids = [row[0] for row in db.session.execute(
-            db.select(Service.id).where(Service.status == "active").order_by(Service.id).limit(5))]
+        ids = [
+            row[0]
+            for row in db.session.execute(
+                db.select(Service.id)
+                .where(Service.status == "active")
+                .order_by(Service.id)
+                .limit(5)
+            )
+        ]
         for trial, sid in enumerate(ids):
             word = f"zyxwv{trial}qpt"
             service = db.session.get(Service, sid)
@@ -432,22 +570,30 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     corpus = Corpus(args.seed)
     queries = corpus.queries(args.queries + args.warmup, random.Random(args.seed + 1))
-    print(f"Synthetic corpus, seed {args.seed}; {args.queries} timed queries after {args.warmup} warm-up.")
+    print(
+        f"Synthetic corpus, seed {args.seed}; {args.queries} timed queries after {args.warmup} warm-up."
+    )
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="coact-speed-") as tmp:
             r = run_size(size, corpus, queries, args.warmup, Path(tmp))
         print(f"\n== {r['activities']} activities ==")
-        print(f"index build (full rebuild): {r['build_s']:.1f} s, {r['index_mib']:.1f} MiB"
-              f"   (FTS5 build of the same analysed text: {r['fts_build_s']:.1f} s)")
+        print(
+            f"index build (full rebuild): {r['build_s']:.1f} s, {r['index_mib']:.1f} MiB"
+            f"   (FTS5 build of the same analysed text: {r['fts_build_s']:.1f} s)"
+        )
         print(f"first search (cold caches): {r['first_search_s'] * 1000:.0f} ms")
         print(f"match, engine only:         {percentiles(r['engine'])}")
         print(f"match, service layer:       {percentiles(r['service'])}")
         print(f"match, API (test client):   {percentiles(r['api'])}")
         print(f"FTS5 tiers + total:         {percentiles(r['fts'])}")
-        print(f"ratio p95 engine/FTS5: {p95(r['engine']) / p95(r['fts']):.2f}; "
-              f"service/FTS5: {p95(r['service']) / p95(r['fts']):.2f}")
+        print(
+            f"ratio p95 engine/FTS5: {p95(r['engine']) / p95(r['fts']):.2f}; "
+            f"service/FTS5: {p95(r['service']) / p95(r['fts']):.2f}"
+        )
         updates = sorted(r["update_ms"])
-        print(f"update -> searchable: median {statistics.median(updates):.0f} ms, max {updates[-1]:.0f} ms")
+        print(
+            f"update -> searchable: median {statistics.median(updates):.0f} ms, max {updates[-1]:.0f} ms"
+        )
     return 0
 
 

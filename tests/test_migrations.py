@@ -28,12 +28,11 @@ def empty_app(backend, tmp_path, request):
             yield app
         finally:
             if database_url.startswith("postgresql"):
+                # Leave the session's shared database as the other tests expect it.
                 with db.engine.begin() as conn:
                     conn.execute(text("DROP SCHEMA public CASCADE"))
                     conn.execute(text("CREATE SCHEMA public"))
-                from tests import conftest
-
-                conftest._pg_schema_ready.discard(database_url)
+                db.create_all()
             db.engine.dispose()
 
 

@@ -44,9 +44,7 @@ def api_locale() -> str:
 
 def _organization_url(public_id: str, locale: str) -> str | None:
     try:
-        return url_for(
-            "directory.organization", lang=locale, public_id=public_id, _external=False
-        )
+        return url_for("directory.organization", lang=locale, public_id=public_id, _external=False)
     except BuildError:
         return None
 

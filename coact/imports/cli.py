@@ -80,7 +80,7 @@ def import_hsds_command(
             click.echo(error, err=True)
         click.echo(f"Nothing was imported: {len(files.errors)} error(s).", err=True)
         sys.exit(1)
-    _report(result)
+    report(result)
     if result.vanish_refused:
         click.echo(f"Vanished records not flagged: {result.vanish_refused}", err=True)
         sys.exit(1)
@@ -93,7 +93,8 @@ _REASONS = {
 }
 
 
-def _report(result: ImportResult) -> None:
+def report(result: ImportResult) -> None:
+    """Print what a run did, one line per record that changed or needs a person, then the counts."""
     would = "would be " if result.dry_run else ""
     for item in result.items:
         if item.outcome == OUTCOME_CREATED:

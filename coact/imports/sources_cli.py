@@ -17,7 +17,7 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
-from coact.imports.cli import _report
+from coact.imports.cli import report
 from coact.imports.sources import build_scraper, http_client, organization_as_record, run_source
 from coact.imports.upsert import ImportResult
 from scrapers.base import ScrapeOptions, ScraperConfigError, available
@@ -151,7 +151,7 @@ def _summarise(result: ImportResult, stats: dict[str, int], complete: bool) -> N
     errors = result.record_errors
     if len(errors) > MAX_ERRORS_SHOWN:
         result.record_errors = errors[:MAX_ERRORS_SHOWN]
-    _report(result)
+    report(result)
     result.record_errors = errors
     if len(errors) > MAX_ERRORS_SHOWN:
         click.echo(

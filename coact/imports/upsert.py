@@ -26,6 +26,10 @@ writes normalised records (:mod:`scrapers.records`) into the directory:
   finished batches and a rerun continues where it stopped without duplicates.
 - ``dry_run`` plans everything and writes nothing but the :class:`ImportRun`
   report.
+
+Speed: a batch is compared with plain snapshots of the stored rows (a few
+column queries, no ORM objects); ORM objects are built only for records that
+change something, so reading an unchanged source again is reads and compares.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
+from functools import cache
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -1419,16 +1424,26 @@ def _check_fields(record, fields, model, path: str, error) -> None:
         value = getattr(record, name)
         if kind == TEXT:
             for lang, text in (value or {}).items():
-                if reference.normalise_language_code(lang) != lang:
+                if not _is_language_code(lang):
                     error(f"{path}{name}.{lang}", f"{lang!r} is not a language code")
                 elif not isinstance(text, str):
                     error(f"{path}{name}.{lang}", "is not text")
         elif kind == VALUE and isinstance(value, str):
-            length = getattr(model.__table__.c[name].type, "length", None)
+            length = _max_length(model, name)
             if length and len(value) > length:
                 error(path + name, f"longer than {length} characters")
     if not any(isinstance(t, str) and t.strip() for t in (record.name or {}).values()):
         error(path + "name", "missing (no text in any language)")
+
+
+@cache
+def _is_language_code(code: str) -> bool:
+    return reference.normalise_language_code(code) == code
+
+
+@cache
+def _max_length(model, name: str) -> int | None:
+    return getattr(model.__table__.c[name].type, "length", None)
 
 
 def _check_service(service: ServiceRecord, path: str, error) -> None:

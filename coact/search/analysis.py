@@ -21,7 +21,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -273,9 +273,63 @@ def analyzer(field: str) -> Analyzer:
     return Analyzer(field)
 
 
-_FI_HINTS = frozenset("ja on ei että se tai kanssa myös sekä joka ovat oli kun mutta".split())
-_SV_HINTS = frozenset("och är att det som en ett för med på av till den inte kan".split())
-_EN_HINTS = frozenset("and the is are to of for with in on a an we you our can".split())
+_FI_HINTS = frozenset(
+    [
+        "ja",
+        "on",
+        "ei",
+        "että",
+        "se",
+        "tai",
+        "kanssa",
+        "myös",
+        "sekä",
+        "joka",
+        "ovat",
+        "oli",
+        "kun",
+        "mutta",
+    ]
+)
+_SV_HINTS = frozenset(
+    [
+        "och",
+        "är",
+        "att",
+        "det",
+        "som",
+        "en",
+        "ett",
+        "för",
+        "med",
+        "på",
+        "av",
+        "till",
+        "den",
+        "inte",
+        "kan",
+    ]
+)
+_EN_HINTS = frozenset(
+    [
+        "and",
+        "the",
+        "is",
+        "are",
+        "to",
+        "of",
+        "for",
+        "with",
+        "in",
+        "on",
+        "a",
+        "an",
+        "we",
+        "you",
+        "our",
+        "can",
+    ]
+)
 
 
 @cache
@@ -316,19 +370,28 @@ def detect_language(text: str, declared: str | None = None) -> str:
     return best if counts[best] else "fi"
 
 
-def analyse_for_fields(texts: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
+def analyse_for_fields(
+    texts: Iterable[tuple[str, str | None, int]],
+    each: Callable[[list[str], str], None] | None = None,
+) -> dict[str, str]:
     """Index field values for (text, declared language, repeat) triples.
 
-    ``repeat`` weights a text (names count twice) by repeating its terms.
+    ``repeat`` weights a text (names count three times) by repeating its terms;
+    ``each(words, field)`` is called with every text's words and field, so the
+    caller can look at them without analysing the text twice.
     """
     fields: dict[str, list[str]] = {name: [] for name in TEXT_FIELDS}
     for text, declared, repeat in texts:
         if not text or not text.strip():
             continue
         field = detect_language(text, declared)
-        terms = analyzer(field).terms(text)
+        tokens = words(text)
+        az = analyzer(field)
+        terms = [term.text for word in tokens for term in az.word_terms(word)]
         for _ in range(max(1, repeat)):
             fields[field].extend(terms)
+        if each is not None:
+            each(tokens, field)
     return {name: " ".join(values) for name, values in fields.items() if values}
 
 

@@ -12,11 +12,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
-from coact.models import AREA_COUNTY, AREA_MUNICIPALITY, AREA_NATIONWIDE, Organization, Service
+from coact.models import (
+    AREA_COUNTY,
+    AREA_MUNICIPALITY,
+    AREA_NATIONWIDE,
+    STATUS_ACTIVE,
+    Organization,
+    Service,
+    ServiceArea,
+    ServiceInterpreterLanguage,
+    ServiceLanguage,
+    ServiceTargetGroup,
+    ServiceTheme,
+)
 from coact.reference import county_of
-from coact.search.analysis import NAME_FIELD, analyse_for_fields, detect_language, name_terms
+from coact.search.analysis import ANALYSED_LANGUAGES, NAME_FIELD, analyse_for_fields, name_terms
 from coact.search.mentions import Mentions, find_groups, find_mentions
 from coact.search.thesaurus import thesaurus
 
@@ -76,7 +88,6 @@ class Profile:
     minimum_age: int | None
     maximum_age: int | None
 
-
     def facts(self) -> dict:
         """What the index stores of the profile, to explain results without recomputing."""
         return {
@@ -113,50 +124,28 @@ def _service_text(service: Service) -> str:
     return "\n".join(parts)
 
 
-_ORG_MENTIONS: dict[tuple, Mentions] = {}
-
-
 def _organization_mentions(org: Organization) -> Mentions:
-    key = (org.id, org.updated_at)
-    found = _ORG_MENTIONS.get(key) if org.id is not None else None
-    if found is None:
-        text = "\n".join(v for v in (org.description or {}).values() if v)
-        found = find_mentions(text) if text else Mentions()
-        if org.id is not None:
-            if len(_ORG_MENTIONS) >= _PROFILE_CACHE_LIMIT:
-                _ORG_MENTIONS.clear()
-            _ORG_MENTIONS[key] = found
-    return found
+    text = "\n".join(v for v in (org.description or {}).values() if v)
+    return find_mentions(text) if text else Mentions()
 
 
-_PROFILE_CACHE: dict[tuple, Profile] = {}
-_PROFILE_CACHE_LIMIT = 20_000
-
-
-def profile_of(service: Service) -> Profile:
-    """:func:`build_profile`, remembered until the activity or its organisation changes."""
-    key = (service.id, service.updated_at, service.organization.id, service.organization.updated_at)
-    found = _PROFILE_CACHE.get(key) if service.id is not None else None
-    if found is None:
-        found = build_profile(service)
-        if service.id is not None:
-            if len(_PROFILE_CACHE) >= _PROFILE_CACHE_LIMIT:
-                _PROFILE_CACHE.clear()
-            _PROFILE_CACHE[key] = found
-    return found
-
-
-def build_profile(service: Service) -> Profile:
+def profile_of(service: Service, organization_mentions: Mentions | None = None) -> Profile:
     """Languages from the profile plus those its texts name ("toimintaa arabiaksi");
     interpreter languages likewise; places as declared, else as its text or its
-    organisation's text names them, else the organisation's home municipality."""
+    organisation's text names them, else the organisation's home municipality;
+    target groups and ages as declared, else as its name and text say.
+    ``organization_mentions`` saves reading the organisation's text again."""
+    return build_profile(service, organization_mentions)
+
+
+def build_profile(service: Service, organization_mentions: Mentions | None = None) -> Profile:
     own = find_mentions(_service_text(service))
     interpretation = find_mentions("\n".join((service.interpretation_text or {}).values()))
-    org = _organization_mentions(service.organization)
-    languages = set(service.languages) | own.languages
+    org = organization_mentions or _organization_mentions(service.organization)
+    languages = {row.code for row in service.language_rows} | own.languages
     if not languages:
         languages |= org.languages
-    interpreters = set(service.interpreter_languages) | own.interpreters
+    interpreters = {row.code for row in service.interpreter_rows} | own.interpreters
     interpreters |= interpretation.languages | interpretation.interpreters
     municipalities = {a.code for a in service.areas if a.kind == AREA_MUNICIPALITY}
     counties = {a.code for a in service.areas if a.kind == AREA_COUNTY}
@@ -173,11 +162,14 @@ def build_profile(service: Service) -> Profile:
         if home:
             municipalities.add(home)
     counties.update(c for c in (county_of(m) for m in municipalities) if c)
-    target_groups = set(service.target_groups)
+    target_groups = {row.code for row in service.target_group_rows}
     minimum_age, maximum_age = service.minimum_age, service.maximum_age
     if not target_groups and minimum_age is None and maximum_age is None:
         description = "\n".join(
-            v for values in (service.description, service.eligibility) for v in (values or {}).values() if v
+            v
+            for values in (service.description, service.eligibility)
+            for v in (values or {}).values()
+            if v
         )
         groups = find_groups(" ".join((service.name or {}).values()), description)
         target_groups = groups.groups
@@ -212,17 +204,19 @@ def _organization_names(service: Service) -> str:
     return " ".join([*(org.name or {}).values(), *(org.alternate_names or [])])
 
 
-def build_document(service: Service) -> dict:
+def build_document(service: Service, organization_mentions: Mentions | None = None) -> dict:
     """The index document of one active activity."""
     org = service.organization
     own = list(_own_texts(service))
-    fields = analyse_for_fields(own)
+    inferred: set[str] = set()
+
+    def infer_themes(tokens: list[str], field: str) -> None:
+        languages = (field,) if field in ANALYSED_LANGUAGES else ANALYSED_LANGUAGES
+        inferred.update(m.theme for m in thesaurus().matches(tokens, languages=languages))
+
+    fields = analyse_for_fields(own, infer_themes)
     fields[NAME_FIELD] = name_terms(_organization_names(service))
-    inferred = set()
-    for text, lang, _repeat in own:
-        if text and text.strip():
-            inferred |= thesaurus().themes_in(text, detect_language(text, lang))
-    profile = profile_of(service)
+    profile = profile_of(service, organization_mentions)
     flags = [
         flag
         for flag, on in (
@@ -235,7 +229,8 @@ def build_document(service: Service) -> dict:
     ]
     updated = profile_date(service)
     facts = profile.facts()
-    facts["themes"] = sorted(set(service.themes))
+    themes = sorted({row.code for row in service.theme_rows})
+    facts["themes"] = themes
     facts["updated"] = updated.isoformat() if updated else None
     doc = {
         "facts": facts,
@@ -245,7 +240,7 @@ def build_document(service: Service) -> dict:
         "sid": service.id,
         "lang": " ".join(sorted(profile.languages)),
         "interp": " ".join(sorted(profile.interpreters)),
-        "theme": " ".join(sorted(set(service.themes))),
+        "theme": " ".join(themes),
         "ttheme": " ".join(sorted(inferred)),
         "tg": " ".join(sorted(profile.target_groups)),
         "muni": " ".join(profile.municipalities),
@@ -259,25 +254,118 @@ def build_document(service: Service) -> dict:
     return {k: v for k, v in doc.items() if v != ""}
 
 
-def _load_options():
-    return (
-        selectinload(Organization.services).selectinload(Service.language_rows),
-        selectinload(Organization.services).selectinload(Service.interpreter_rows),
-        selectinload(Organization.services).selectinload(Service.theme_rows),
-        selectinload(Organization.services).selectinload(Service.target_group_rows),
-        selectinload(Organization.services).selectinload(Service.areas),
-    )
+@dataclass
+class _Code:
+    code: str
 
 
-def organizations_by_id(session: Session, org_ids: Iterable[int]) -> dict[int, Organization]:
+@dataclass
+class _Area:
+    kind: str
+    code: str
+
+
+_ORG_COLUMNS = (
+    "id",
+    "name",
+    "alternate_names",
+    "description",
+    "status",
+    "municipality_code",
+    "last_verified_at",
+    "updated_at",
+)
+_SERVICE_COLUMNS = (
+    "id",
+    "organization_id",
+    "name",
+    "description",
+    "schedule",
+    "eligibility",
+    "interpretation_text",
+    "minimum_age",
+    "maximum_age",
+    "accepts_referrals",
+    "can_escort",
+    "online",
+    "status",
+    "last_verified_at",
+    "updated_at",
+    "created_at",
+    "source_modified_at",
+    "fetched_at",
+)
+_CODE_TABLES = (
+    ("language_rows", ServiceLanguage),
+    ("interpreter_rows", ServiceInterpreterLanguage),
+    ("theme_rows", ServiceTheme),
+    ("target_group_rows", ServiceTargetGroup),
+)
+
+
+class OrganizationData:
+    """An organisation as indexing reads it: plain attributes named as on the model,
+    read with a few Core queries (a rebuild reads the whole directory)."""
+
+    def __init__(self, **values) -> None:
+        self.__dict__.update(values)
+        self.services: list[ServiceData] = []
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == STATUS_ACTIVE
+
+
+class ServiceData:
+    """An activity as indexing reads it (see :class:`OrganizationData`)."""
+
+    def __init__(self, organization: OrganizationData, **values) -> None:
+        self.__dict__.update(values)
+        self.organization = organization
+        self.language_rows: list[_Code] = []
+        self.interpreter_rows: list[_Code] = []
+        self.theme_rows: list[_Code] = []
+        self.target_group_rows: list[_Code] = []
+        self.areas: list[_Area] = []
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == STATUS_ACTIVE
+
+
+def organizations_by_id(session: Session, org_ids: Iterable[int]) -> dict[int, OrganizationData]:
+    """Organisations with their activities and the activities' codes and areas."""
     ids = sorted(set(org_ids))
-    found: dict[int, Organization] = {}
+    found: dict[int, OrganizationData] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        rows = session.scalars(
-            select(Organization).where(Organization.id.in_(chunk)).options(*_load_options())
-        )
-        found.update({org.id: org for org in rows})
+        org_columns = [getattr(Organization, name) for name in _ORG_COLUMNS]
+        for row in session.execute(select(*org_columns).where(Organization.id.in_(chunk))):
+            found[row.id] = OrganizationData(**row._asdict())
+        services: dict[int, ServiceData] = {}
+        service_columns = [getattr(Service, name) for name in _SERVICE_COLUMNS]
+        for row in session.execute(
+            select(*service_columns).where(Service.organization_id.in_(chunk)).order_by(Service.id)
+        ):
+            org = found.get(row.organization_id)
+            if org is not None:
+                service = ServiceData(org, **row._asdict())
+                org.services.append(service)
+                services[service.id] = service
+        service_ids = list(services)
+        for attribute, table in _CODE_TABLES:
+            for row in session.execute(
+                select(table.service_id, table.code)
+                .where(table.service_id.in_(service_ids))
+                .order_by(table.service_id, table.code)
+            ):
+                getattr(services[row.service_id], attribute).append(_Code(row.code))
+        for row in session.execute(
+            select(ServiceArea.service_id, ServiceArea.kind, ServiceArea.code)
+            .where(ServiceArea.service_id.in_(service_ids))
+            .order_by(ServiceArea.id)
+        ):
+            services[row.service_id].areas.append(_Area(row.kind, row.code))
     return found
 
 
@@ -288,18 +376,20 @@ def services_by_id(session: Session, service_ids: Iterable[int]) -> dict[int, Se
     if not ids:
         return {}
     rows = session.scalars(
-        select(Service)
-        .where(Service.id.in_(ids))
-        .options(joinedload(Service.organization))
+        select(Service).where(Service.id.in_(ids)).options(joinedload(Service.organization))
     )
     return {service.id: service for service in rows}
 
 
-def documents_for(org: Organization) -> list[dict]:
-    return [build_document(s) for s in org.services if is_indexed(s)]
+def documents_for(org: OrganizationData) -> list[dict]:
+    services = [s for s in org.services if is_indexed(s)]
+    if not services:
+        return []
+    mentions = _organization_mentions(org)
+    return [build_document(s, mentions) for s in services]
 
 
-def iter_all_organizations(session: Session, batch: int = 500) -> Iterator[Organization]:
+def iter_all_organizations(session: Session, batch: int = 500) -> Iterator[OrganizationData]:
     """Every organisation, in id order, loaded in batches (the full rebuild)."""
     last = 0
     while True:
@@ -316,4 +406,3 @@ def iter_all_organizations(session: Session, batch: int = 500) -> Iterator[Organ
             if org_id in orgs:
                 yield orgs[org_id]
         last = ids[-1]
-        session.expunge_all()

@@ -17,6 +17,7 @@ between threads); gunicorn's sync workers run one request at a time anyway.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -90,14 +91,21 @@ class Snapshot:
         return found
 
 
+def _setting(app: Flask, name: str, default):
+    """App config (tests), else the ``COACT_<NAME>`` environment variable, else the default."""
+    if name in app.config:
+        return app.config[name]
+    return os.environ.get(f"COACT_{name}", default)
+
+
 class SearchEngine:
     def __init__(self, app: Flask) -> None:
         settings = app.config["COACT"]
         self.store = IndexStore(Path(settings.index_dir))
-        self.sync_interval = float(app.config.get("SEARCH_SYNC_INTERVAL", 0.5))
-        self.gap_seconds = float(app.config.get("SEARCH_CHANGE_GAP_SECONDS", DEFAULT_GAP_SECONDS))
-        self.catchup_limit = int(app.config.get("SEARCH_CATCHUP_ORGANIZATIONS", 200))
-        self.build_timeout = float(app.config.get("SEARCH_BUILD_TIMEOUT", 300))
+        self.sync_interval = float(_setting(app, "SEARCH_SYNC_INTERVAL", 0.5))
+        self.gap_seconds = float(_setting(app, "SEARCH_CHANGE_GAP_SECONDS", DEFAULT_GAP_SECONDS))
+        self.catchup_limit = int(_setting(app, "SEARCH_CATCHUP_ORGANIZATIONS", 200))
+        self.build_timeout = float(_setting(app, "SEARCH_BUILD_TIMEOUT", 300))
         self._app = app
         self._lock = threading.RLock()
         self._name: str | None = None
@@ -180,9 +188,7 @@ class SearchEngine:
             with app.app_context():
                 try:
                     with self.store.writer_lock(name, blocking=True, timeout=60):
-                        catch_up_locked(
-                            db.engine, self.store, name, gap_seconds=self.gap_seconds
-                        )
+                        catch_up_locked(db.engine, self.store, name, gap_seconds=self.gap_seconds)
                 except (LockBusy, FileNotFoundError):
                     pass
                 except Exception:
@@ -232,7 +238,9 @@ class SearchEngine:
         if searcher is not self._searcher or self._snapshot is None:
             self._searcher = searcher
             live = {
-                segment_key(r) for r, _ in searcher.reader().leaf_readers() if r.segment() is not None
+                segment_key(r)
+                for r, _ in searcher.reader().leaf_readers()
+                if r.segment() is not None
             }
             for key in list(self._caches):
                 if key not in live:

@@ -28,18 +28,41 @@ from coact.search.analysis import analyzer, normalise
 
 _RAW_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
-_FI_LANGUAGE_SUFFIX = r"(?:ksi|ks|n|nkiel\w*|n-kiel\w*|lai\w*|läi\w*|a|ä|aa|ää|lla|llä|lle|sta|stä)?"
+_FI_LANGUAGE_SUFFIX = (
+    r"(?:ksi|ks|n|nkiel\w*|n-kiel\w*|lai\w*|läi\w*|a|ä|aa|ää|lla|llä|lle|sta|stä)?"
+)
 _CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "och", "eller", "samt", "and", "or", "&"})
 _ONLINE = frozenset(
-    {"verkossa", "etänä", "etäyhteydellä", "etäyhteyden", "online", "zoom", "zoomissa",
-     "teams", "teamsissa", "distans", "videoyhteydellä", "remotely", "virtual", "virtuaalisesti"}
+    {
+        "verkossa",
+        "etänä",
+        "etäyhteydellä",
+        "etäyhteyden",
+        "online",
+        "zoom",
+        "zoomissa",
+        "teams",
+        "teamsissa",
+        "distans",
+        "videoyhteydellä",
+        "remotely",
+        "virtual",
+        "virtuaalisesti",
+    }
 )
 _NATIONWIDE_PHRASES = (
-    ("koko", "suomessa"), ("koko", "suomen"), ("koko", "maassa"), ("koko", "maan"),
-    ("hela", "finland"), ("all", "of", "finland"), ("across", "finland"),
+    ("koko", "suomessa"),
+    ("koko", "suomen"),
+    ("koko", "maassa"),
+    ("koko", "maan"),
+    ("hela", "finland"),
+    ("all", "of", "finland"),
+    ("across", "finland"),
 )
 _LOCATIVE = ("ssa", "ssä", "lla", "llä", "sta", "stä")
-_NATIONWIDE_WORDS = frozenset({"valtakunnallinen", "valtakunnallisesti", "rikstäckande", "nationwide"})
+_NATIONWIDE_WORDS = frozenset(
+    {"valtakunnallinen", "valtakunnallisesti", "rikstäckande", "nationwide"}
+)
 
 
 @dataclass
@@ -68,9 +91,7 @@ def _by_language() -> dict[str, dict[str, list[str]]]:
 
 @cache
 def _fi_stem_codes() -> dict[str, str]:
-    return {
-        normalise(s): code for code, v in _by_language().items() for s in v.get("fi", [])
-    }
+    return {normalise(s): code for code, v in _by_language().items() for s in v.get("fi", [])}
 
 
 @cache
@@ -159,7 +180,8 @@ def _languages_named(tokens: list[str]) -> set[str]:
             if suffix == "n":
                 j = i + 1
                 while j < len(tokens) and (
-                    tokens[j] in _CONJUNCTIONS or (_finnish_language(tokens[j]) or ("", ""))[1] == "n"
+                    tokens[j] in _CONJUNCTIONS
+                    or (_finnish_language(tokens[j]) or ("", ""))[1] == "n"
                 ):
                     j += 1
                 if j < len(tokens) and tokens[j].startswith("kiel"):
@@ -170,7 +192,11 @@ def _languages_named(tokens: list[str]) -> set[str]:
             ):
                 found.add(code)
                 continue
-        code = language_of_word(token) if token.endswith(("speaking", "talande", "språkig", "språkiga")) else None
+        code = (
+            language_of_word(token)
+            if token.endswith(("speaking", "talande", "språkig", "språkiga"))
+            else None
+        )
         if code:
             found.add(code)
             continue
@@ -182,7 +208,11 @@ def _languages_named(tokens: list[str]) -> set[str]:
                 elif tokens[j] not in _CONJUNCTIONS:
                     break
                 j += 1
-        if token in names and i + 1 < len(tokens) and tokens[i + 1] in ("language", "languages", "speakers"):
+        if (
+            token in names
+            and i + 1 < len(tokens)
+            and tokens[i + 1] in ("language", "languages", "speakers")
+        ):
             found.add(names[token])
     return found
 
@@ -257,8 +287,10 @@ def find_mentions(text: str) -> Mentions:
                 out.online = True
             if token in _NATIONWIDE_WORDS:
                 out.nationwide = True
-            if original[:1].isupper() and not original.isupper() and (
-                position > 0 or token.endswith(_LOCATIVE)
+            if (
+                original[:1].isupper()
+                and not original.isupper()
+                and (position > 0 or token.endswith(_LOCATIVE))
             ):
                 municipality, county = _place_of(original)
                 if municipality:

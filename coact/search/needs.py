@@ -12,11 +12,15 @@ query syntax: quotes, colons, ``AND``, ``*`` and brackets are just characters.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from coact.reference import municipality_by_name
-from coact.search.analysis import NAME_FIELD, TEXT_FIELDS, analyzer, is_stopword, words
+from coact.reference import DATA_DIR, municipality_by_name
+from coact.search.analysis import NAME_FIELD, TEXT_FIELDS, analyzer, is_stopword, normalise, words
 from coact.search.mentions import AMBIGUOUS, language_of_word
+from coact.search.rules import NO_LIMIT
 from coact.search.thesaurus import STRONG_PART, thesaurus
 
 #: Words of a query looked at; the rest of a very long text is ignored.
@@ -50,6 +54,9 @@ class Needs:
     #: Languages and a municipality the text names ("somaliksi Espoossa").
     languages: list[str] = field(default_factory=list)
     municipality: str | None = None
+    #: The client's gender and age span as the text says ("45-vuotiaalle naiselle").
+    gender: str | None = None
+    ages: tuple[int, int] | None = None
 
     @property
     def theme_codes(self) -> list[str]:
@@ -77,18 +84,20 @@ def understand(text: str, chosen_themes: list[str]) -> Needs:
     tokens = words(text)[:MAX_QUERY_WORDS]
     units: dict[str, Unit] = {}
     for code in chosen_themes:
-        units[f"theme:{code}"] = Unit(label=code, weight=THEME_UNIT_WEIGHT, themes=(code,), chosen=True)
+        units[f"theme:{code}"] = Unit(
+            label=code, weight=THEME_UNIT_WEIGHT, themes=(code,), chosen=True
+        )
     covered: set[int] = set()
     for match in thesaurus().matches(tokens, fuzzy=True):
         key = f"theme:{match.theme}"
         unit = units.setdefault(
             key, Unit(label=match.theme, weight=THEME_UNIT_WEIGHT, themes=(match.theme,))
         )
-        for position in range(match.start, match.end):
-            covered.add(position)
+        covered.update(range(match.start, match.end))
+        if match.end - match.start == 1:  # a phrase's words alone are not the need
             unit.terms.extend(
                 (f, t, w)
-                for f, t, w in _word_terms(tokens[position])
+                for f, t, w in _word_terms(tokens[match.start])
                 if w >= STRONG_PART and (f, t, w) not in unit.terms
             )
     named_languages: list[str] = []
@@ -113,12 +122,50 @@ def understand(text: str, chosen_themes: list[str]) -> Needs:
         key = f"word:{word}"
         if key not in units:
             units[key] = Unit(label=word, weight=WORD_UNIT_WEIGHT, terms=terms)
+    gender, ages = _client_words(text, tokens)
     return Needs(
         units=list(units.values()),
         words=tokens,
         languages=named_languages,
         municipality=named_municipality,
+        gender=gender,
+        ages=ages,
     )
+
+
+_AGE = re.compile(
+    r"\b(\d{1,3})\s*-?\s*(?:v\b|v\.|vuotia\w*|vuotta|år\b|åring\w*|-?year-?olds?|years?\s+old)",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _client_word_lists() -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    raw = json.loads((DATA_DIR / "matching.json").read_text(encoding="utf-8"))["client_words"]
+    genders = {normalise(w): g for g, ws in raw["gender"].items() for w in ws}
+    ages = {
+        normalise(w): (v["ages"][0], v["ages"][1] if v["ages"][1] is not None else NO_LIMIT)
+        for v in raw["ages"].values()
+        for w in v["words"]
+    }
+    return genders, ages
+
+
+def _client_words(text: str, tokens: list[str]) -> tuple[str | None, tuple[int, int] | None]:
+    """The gender and age span the worker's words give the client, if any."""
+    genders, spans = _client_word_lists()
+    gender = None
+    span = None
+    for token in tokens:
+        forms = {token} | {t.text for t in analyzer("fi").word_terms(token) if t.weight >= 1.0}
+        for form in forms:
+            gender = gender or genders.get(form)
+            span = span or spans.get(form)
+    match = _AGE.search(text or "")
+    if match and int(match.group(1)) <= 120:
+        age = int(match.group(1))
+        span = (age, age)
+    return gender, span
 
 
 def _base(word: str) -> str:

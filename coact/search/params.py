@@ -67,7 +67,12 @@ def _int(args: MultiDict, name: str, default: int, low: int, high: int, code: st
         raise InvalidParameter(
             code,
             name,
-            _("%(name)s must be a whole number from %(low)d to %(high)d.", name=name, low=low, high=high),
+            _(
+                "%(name)s must be a whole number from %(low)d to %(high)d.",
+                name=name,
+                low=low,
+                high=high,
+            ),
         )
     return value
 
@@ -97,7 +102,10 @@ def parse_match_args(
             raise InvalidParameter(
                 "invalid_language",
                 "lang",
-                _("Unknown language code: %(code)s. Use ISO 639 codes such as ar, so or uk.", code=raw[:20]),
+                _(
+                    "Unknown language code: %(code)s. Use ISO 639 codes such as ar, so or uk.",
+                    code=raw[:20],
+                ),
             )
         if code not in languages:
             languages.append(code)
@@ -129,7 +137,9 @@ def parse_match_args(
         )
     for code in raw_themes:
         if code not in themes():
-            raise InvalidParameter("invalid_theme", "theme", _("Unknown need: %(code)s.", code=code[:40]))
+            raise InvalidParameter(
+                "invalid_theme", "theme", _("Unknown need: %(code)s.", code=code[:40])
+            )
         if code not in chosen:
             chosen.append(code)
 

@@ -350,14 +350,15 @@ def rank(plan: Plan, snapshot, *, limit: int, offset: int) -> Ranking:
                     best[org] = key
         if best:
             ordered.extend(
-                (org, key)
-                for key, org in sorted(((k, o) for o, k in best.items()), key=_order)
+                (org, key) for key, org in sorted(((k, o) for o, k in best.items()), key=_order)
             )
             placed.update(best)
         if len(ordered) >= wanted:
             break
     page = ordered[offset:wanted]
-    return Ranking(total=total, hits=[_org_hit(org, key, views, plan, total_weight) for org, key in page])
+    return Ranking(
+        total=total, hits=[_org_hit(org, key, views, plan, total_weight) for org, key in page]
+    )
 
 
 def _order(item: tuple) -> tuple:
@@ -365,7 +366,9 @@ def _order(item: tuple) -> tuple:
     return tuple(-x for x in key), org
 
 
-def _org_hit(org: int, key: tuple, views: list[_SegmentView], plan: Plan, total_weight: float) -> OrgHit:
+def _org_hit(
+    org: int, key: tuple, views: list[_SegmentView], plan: Plan, total_weight: float
+) -> OrgHit:
     """The organisation with all its matching activities, best first."""
     docs: list[DocHit] = []
     for view in views:

@@ -148,15 +148,22 @@ def explain(
 
     if client.target_group and client.target_group in profile.target_groups:
         group = target_groups().get(client.target_group)
-        out.reasons.append(_("Target group: %(group)s", group=group.label(locale) if group else client.target_group))
+        out.reasons.append(
+            _(
+                "Target group: %(group)s",
+                group=group.label(locale) if group else client.target_group,
+            )
+        )
     if service.can_escort:
         out.reasons.append(_("A volunteer can escort the client"))
     if service.accepts_referrals:
         out.reasons.append(_("Accepts referrals"))
 
     updated = (
-        datetime.fromisoformat(facts["updated"]) if facts and facts.get("updated") else None
-    ) if facts else profile_date(service)
+        (datetime.fromisoformat(facts["updated"]) if facts and facts.get("updated") else None)
+        if facts
+        else profile_date(service)
+    )
     stale = is_stale(updated, now)
     if stale and updated is not None:
         out.warnings.append(
@@ -166,7 +173,9 @@ def explain(
         "themes": matched_themes,
         "language": code,
         "language_tier": LANGUAGE_TIER_NAMES[tier] if client.languages else None,
-        "place_tier": _place_name(place, profile.online, nationwide) if client.municipality else None,
+        "place_tier": _place_name(place, profile.online, nationwide)
+        if client.municipality
+        else None,
         "stale": stale,
         "updated": updated.date().isoformat() if updated else None,
     }

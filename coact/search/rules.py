@@ -55,6 +55,10 @@ class Client:
     languages: tuple[str, ...] = ()
     municipality: str | None = None
     target_group: str | None = None
+    #: What the worker's own words add ("45-vuotiaalle naiselle"): a gender, and
+    #: an age span that narrows the target group's.
+    said_gender: str | None = None
+    said_ages: tuple[int, int] | None = None
 
     @property
     def county(self) -> str | None:
@@ -73,13 +77,19 @@ class Client:
         return tuple(code for code in self.languages if code not in own)
 
     def gender(self) -> str | None:
-        return _data()["client_groups"].get(self.target_group or "", {}).get("gender")
+        group = _data()["client_groups"].get(self.target_group or "", {}).get("gender")
+        return group or self.said_gender
 
     def ages(self) -> tuple[int, int] | None:
         ages = _data()["client_groups"].get(self.target_group or "", {}).get("ages")
-        if not ages:
-            return None
-        return (ages[0] or 0, ages[1] if ages[1] is not None else NO_LIMIT)
+        span = (ages[0] or 0, ages[1] if ages[1] is not None else NO_LIMIT) if ages else None
+        if self.said_ages:
+            if span is None:
+                return self.said_ages
+            narrowed = (max(span[0], self.said_ages[0]), min(span[1], self.said_ages[1]))
+            if narrowed[0] <= narrowed[1]:
+                return narrowed
+        return span
 
 
 def language_tier(

@@ -22,7 +22,6 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.numlists import delta_decode
 
-from coact.search.analysis import TEXT_FIELDS
 from coact.search.documents import NO_AGE
 from coact.search.rules import NO_LIMIT, activity_ages, activity_genders
 
@@ -204,7 +203,9 @@ class SegmentData:
             found = found | self.keyword_docs(reader, fieldname, code)
         return found
 
-    def saturation(self, reader, fieldname: str, term: str, average_length: float) -> dict[int, float]:
+    def saturation(
+        self, reader, fieldname: str, term: str, average_length: float
+    ) -> dict[int, float]:
         """docnum → BM25 term-frequency saturation in (0, 1] (k1, b as in Lucene),
         computed once per term and kept, least recently used dropped first."""
         key = (fieldname, term)
@@ -217,7 +218,8 @@ class SegmentData:
         k_const = K1 * (1 - B)
         k_len = K1 * B / average_length
         found = {
-            doc: tf / (tf + k_const + k_len * lengths[doc]) for doc, tf in zip(ids, tfs, strict=True)
+            doc: tf / (tf + k_const + k_len * lengths[doc])
+            for doc, tf in zip(ids, tfs, strict=True)
         }
         self._saturation[key] = found
         self._cached_entries += len(found)
@@ -270,6 +272,3 @@ class SegmentData:
 
 def segment_key(reader) -> str:
     return reader.segment().segment_id()
-
-
-__all__ = ["SegmentData", "TEXT_FIELDS", "read_postings", "segment_key"]

@@ -20,7 +20,7 @@ from coact.search.ranking import Plan, rank
 from coact.search.reasons import Explanation, explain
 from coact.search.rules import Client, stale_after
 
-
+FAMILIES = "families"
 #: Matching activities shown per organisation (the best ones).
 MAX_SERVICES = 5
 
@@ -51,11 +51,14 @@ class MatchResult:
 
 def client_of(query: MatchQuery, needs: Needs) -> Client:
     """The client as the form says; languages and municipality the text names
-    fill in what the form leaves empty."""
+    fill in what the form leaves empty, and gender and age words refine it."""
     return Client(
         languages=query.languages or tuple(needs.languages),
         municipality=query.municipality or needs.municipality,
         target_group=query.target_group,
+        said_gender=needs.gender,
+        # A family's description names its children: their ages are not the client's.
+        said_ages=needs.ages if query.target_group != FAMILIES else None,
     )
 
 
@@ -83,7 +86,8 @@ def match(query: MatchQuery, locale: str) -> MatchResult:
                     continue
                 found.append(
                     ServiceResult(
-                        service, explain(service, doc.facts, client, needs, doc.matched, locale, now)
+                        service,
+                        explain(service, doc.facts, client, needs, doc.matched, locale, now),
                     )
                 )
             if not found:

@@ -19,9 +19,9 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable
-from functools import partial
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 from sqlalchemy import create_engine, func, or_, select
 from sqlalchemy.engine import Engine
@@ -179,7 +179,7 @@ def build_generation(
     engine: Engine,
     store: IndexStore,
     *,
-    limitmb: int = 512,
+    limitmb: int = 1024,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> str:

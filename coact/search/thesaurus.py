@@ -135,7 +135,11 @@ class Thesaurus:
     def is_filler(self, word: str) -> bool:
         return any(
             word in self.filler[lang]
-            or any(t.text in self.filler[lang] for t in analyzer(lang).word_terms(word) if t.weight >= 1.0)
+            or any(
+                t.text in self.filler[lang]
+                for t in analyzer(lang).word_terms(word)
+                if t.weight >= 1.0
+            )
             for lang in ANALYSED_LANGUAGES
         )
 
@@ -260,9 +264,7 @@ def _longest(found: list[Match]) -> list[Match]:
     kept = []
     for m in found:
         inside = any(
-            o.start <= m.start
-            and m.end <= o.end
-            and (o.end - o.start) > (m.end - m.start)
+            o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
             for o in found
         )
         if not inside:

@@ -212,7 +212,8 @@ def _render(template: str, *, koto: bool):
             result=result,
             shown=_present(result, locale) if result is not None else [],
             needs_labels=[
-                themes()[code].label(locale) for code in (result.needs.theme_codes if result else [])
+                themes()[code].label(locale)
+                for code in (result.needs.theme_codes if result else [])
             ],
             unavailable=unavailable,
             pager=pager,
@@ -237,4 +238,3 @@ def public():
 def match_page():
     """The KOTO worker's matching page: a client's needs, languages and municipality."""
     return _render("search/match.html", koto=True)
-

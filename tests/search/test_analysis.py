@@ -120,3 +120,12 @@ def test_other_languages_are_only_normalised():
 )
 def test_language_of_a_text_is_detected_not_trusted(text, declared, expected):
     assert detect_language(text, declared) == expected
+
+
+def test_search_works_end_to_end_without_voikko(without_voikko, activity, search):
+    from tests.search.conftest import org_ids
+
+    wanted = activity("Mielenterveyspalvelut maahanmuuttajille")
+    activity("Jalkapallo")
+    assert org_ids(search(q="mielenterveyden tukea")) == [wanted.organization.public_id]
+    assert org_ids(search(q="mielenterveys")) == [wanted.organization.public_id]

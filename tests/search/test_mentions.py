@@ -69,7 +69,12 @@ def test_places_in_text():
         ("Group", "For young people aged 16-29.", {"youth"}, (16, 29)),
         ("Kerho", "Toiminta on tarkoitettu yli 65-vuotiaille.", set(), (65, None)),
         ("Perhekahvila", "Lapset tulevat vanhempansa kanssa.", {"families"}, (None, None)),
-        ("Kielikahvila", "Kaikki ovat tervetulleita. Lasten kanssa voi tulla.", set(), (None, None)),
+        (
+            "Kielikahvila",
+            "Kaikki ovat tervetulleita. Lasten kanssa voi tulla.",
+            set(),
+            (None, None),
+        ),
     ],
 )
 def test_target_groups_in_text(name, text, groups, ages):

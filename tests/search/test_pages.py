@@ -18,7 +18,11 @@ def page(client, url: str):
 
 @pytest.mark.parametrize(
     ("locale", "heading", "why"),
-    [("fi", "Hae toimintaa", "Miksi:"), ("sv", "Sök verksamhet", "Varför:"), ("en", "Search activities", "Why:")],
+    [
+        ("fi", "Hae toimintaa", "Miksi:"),
+        ("sv", "Sök verksamhet", "Varför:"),
+        ("en", "Search activities", "Why:"),
+    ],
 )
 def test_public_search_page(client, activity, locale, heading, why):
     activity("Kielikahvila", languages=["ar"])
@@ -75,7 +79,8 @@ def test_koto_page_offers_a_referral_with_the_match_context(app, client, login_a
     service = activity("Kielikahvila", languages=["ar"])
     login_as("koto_worker")
     html = page(
-        client, f"/fi/koto/match?q=kielikahvila&lang=ar&municipality={HELSINKI}&theme=finnish_language"
+        client,
+        f"/fi/koto/match?q=kielikahvila&lang=ar&municipality={HELSINKI}&theme=finnish_language",
     ).get_data(as_text=True)
     assert "referrals.new" in app.view_functions
     start = html.index('href="/fi/referrals/new?')

@@ -32,7 +32,9 @@ def test_finnish_language_need_finds_courses_and_cafes(activity, search):
 
 def test_language_tiers(activity, search):
     fallback = activity("Kielikahvila suomeksi", languages=["fi"])
-    interpreted = activity("Kielikahvila tulkattuna", languages=["fi"], interpreter_languages=["ar"])
+    interpreted = activity(
+        "Kielikahvila tulkattuna", languages=["fi"], interpreter_languages=["ar"]
+    )
     own = activity("Kielikahvila arabiaksi", languages=["ar"])
     other = activity("Kielikahvila venäjäksi", languages=["ru"])
     body = search(q="kielikahvila", lang=["ar", "fi"], municipality=HELSINKI)
@@ -65,9 +67,7 @@ def test_wrong_language_is_never_above_and_is_marked(activity, search):
     # Perfect place and freshness, wrong language ...
     wrong = activity("Kielikahvila", languages=["ru"], themes=["finnish_language"])
     # ... against the right language far away and stale.
-    right = activity(
-        "Kielikahvila", languages=["so"], municipality=TAMPERE, updated_days_ago=800
-    )
+    right = activity("Kielikahvila", languages=["so"], municipality=TAMPERE, updated_days_ago=800)
     body = search(q="kielikahvila", lang=["so"], municipality=HELSINKI, locale="en")
     assert org_ids(body) == [right.organization.public_id, wrong.organization.public_id]
     assert body["results"][0]["services"][0]["match"]["language_tier"] == "client_language"
@@ -135,9 +135,13 @@ def test_target_groups_are_a_hard_filter(activity, search):
 
 
 def test_ages_and_text_restrictions(activity, search):
-    teens = activity("Nuorten ilta", "Toiminta on tarkoitettu 13–17-vuotiaille.", themes=["youth_activities"])
+    teens = activity(
+        "Nuorten ilta", "Toiminta on tarkoitettu 13–17-vuotiaille.", themes=["youth_activities"]
+    )
     adults = activity("Aikuisten ilta", themes=["youth_activities"], minimum_age=30)
-    women_only = activity("Vertaispiiri", "Ryhmä on tarkoitettu vain naisille.", themes=["youth_activities"])
+    women_only = activity(
+        "Vertaispiiri", "Ryhmä on tarkoitettu vain naisille.", themes=["youth_activities"]
+    )
     youth = set(org_ids(search(theme="youth_activities", target_group="youth")))
     assert teens.organization.public_id in youth
     assert adults.organization.public_id not in youth
@@ -209,7 +213,9 @@ def test_languages_and_place_named_in_the_query(activity, search):
 
 
 def test_languages_said_only_in_the_description_count(activity, search):
-    described = activity("Keskusteluryhmä", "Toimintaa somaliksi.", languages=[], themes=["peer_support"])
+    described = activity(
+        "Keskusteluryhmä", "Toimintaa somaliksi.", languages=[], themes=["peer_support"]
+    )
     body = search(q="vertaistuki", lang=["so"])
     assert org_ids(body) == [described.organization.public_id]
     assert body["results"][0]["services"][0]["match"]["language_tier"] == "client_language"

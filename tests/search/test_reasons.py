@@ -74,7 +74,9 @@ def test_accept_language_chooses_the_locale(activity, client):
         ),
     ],
 )
-def test_warnings_and_places_in_the_ui_language(activity, search, locale, county, outside, stale, wrong):
+def test_warnings_and_places_in_the_ui_language(
+    activity, search, locale, county, outside, stale, wrong
+):
     activity("Läksykerho", languages=["so"], municipality=KIRKKONUMMI)
     activity("Läksykerho", languages=["so"], municipality=TAMPERE, updated_days_ago=400)
     activity("Läksykerho", languages=["ru"], municipality=ESPOO)

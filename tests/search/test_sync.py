@@ -109,7 +109,13 @@ def test_changes_committed_out_of_order_are_not_lost(app):
     db.session.flush()
     db.session.execute(db.delete(DirectoryChange).where(DirectoryChange.id > top))
     db.session.add(
-        DirectoryChange(id=top + 10, entity="organization", organization_id=first.organization_id, op="upsert", at=utcnow())
+        DirectoryChange(
+            id=top + 10,
+            entity="organization",
+            organization_id=first.organization_id,
+            op="upsert",
+            at=utcnow(),
+        )
     )
     db.session.commit()
     with store.writer_lock(name, blocking=True):
@@ -118,7 +124,13 @@ def test_changes_committed_out_of_order_are_not_lost(app):
     assert state.watermark == top + 10
     assert [top + 1, top + 9] == [int(g) for g in state.gaps[-1][:2]]
     db.session.add(
-        DirectoryChange(id=top + 5, entity="organization", organization_id=second.organization_id, op="upsert", at=utcnow())
+        DirectoryChange(
+            id=top + 5,
+            entity="organization",
+            organization_id=second.organization_id,
+            op="upsert",
+            at=utcnow(),
+        )
     )
     db.session.commit()
     with store.writer_lock(name, blocking=True):
@@ -274,3 +286,31 @@ def test_two_processes_sharing_one_index_folder(tmp_path):
         db.create_all()
         _edit_found_through_the_other(url, tmp_path / "index", tmp_path / "index", tmp_path)
         db.engine.dispose()
+
+
+def test_a_big_rebuild_analyses_in_helper_processes(app, activity, monkeypatch):
+    """The parallel path of a rebuild gives the same documents as the serial one."""
+    from coact.search import sync
+
+    for i in range(6):
+        activity(f"Kielikahvila {i}", f"Toimintaa somaliksi, ryhmä {i}.")
+    store = IndexStore(Path(app.config["COACT"].index_dir) / "parallel")
+    monkeypatch.setattr(sync, "PARALLEL_MIN_ACTIVITIES", 1)
+    monkeypatch.setattr(sync, "WORKER_BATCH", 2)
+    parallel = sync.build_generation(db.engine, store, workers=2)
+    serial = sync.build_generation(db.engine, store, workers=1)
+
+    def stored(name):
+        ix = store.open(name)
+        try:
+            with ix.searcher() as searcher:
+                return sorted(
+                    (fields["key"], sorted(fields["facts"]["lang"]))
+                    for fields in searcher.all_stored_fields()
+                )
+        finally:
+            ix.close()
+
+    assert stored(parallel) == stored(serial)
+    assert len(stored(parallel)) == 6
+    assert all(langs == ["fi", "so"] for _, langs in stored(parallel))
