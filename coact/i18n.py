@@ -29,7 +29,9 @@ def compile_catalogs(locales: tuple[str, ...], out_dir: Path) -> Path:
     for locale in locales:
         po_path = TRANSLATIONS_DIR / locale / "LC_MESSAGES" / "messages.po"
         if not po_path.exists():
-            raise CatalogError(f"No translation catalog for configured locale {locale!r}: {po_path}")
+            raise CatalogError(
+                f"No translation catalog for configured locale {locale!r}: {po_path}"
+            )
         mo_path = out_dir / locale / "LC_MESSAGES" / "messages.mo"
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
@@ -55,7 +57,10 @@ def get_locale() -> str:
     lang = g.get("lang")
     if lang:
         return lang
-    if getattr(current_user, "is_authenticated", False) and current_user.locale in enabled_locales():
+    if (
+        getattr(current_user, "is_authenticated", False)
+        and current_user.locale in enabled_locales()
+    ):
         return current_user.locale
     best = request.accept_languages.best_match(enabled_locales()) if request else None
     return best or current_app.config["COACT"].default_locale

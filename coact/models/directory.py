@@ -116,9 +116,7 @@ class Service(PublicIdMixin, TimestampMixin, ProvenanceMixin, db.Model):
         cascade="all, delete-orphan", order_by="ServiceInterpreterLanguage.code"
     )
     theme_rows: Mapped[list[ServiceTheme]] = relationship(cascade="all, delete-orphan")
-    target_group_rows: Mapped[list[ServiceTargetGroup]] = relationship(
-        cascade="all, delete-orphan"
-    )
+    target_group_rows: Mapped[list[ServiceTargetGroup]] = relationship(cascade="all, delete-orphan")
     areas: Mapped[list[ServiceArea]] = relationship(
         cascade="all, delete-orphan", order_by="ServiceArea.id"
     )

@@ -24,9 +24,7 @@ organization_editors = Table(
     "organization_editor",
     db.metadata,
     Column("user_id", ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "organization_id", ForeignKey("organization.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("organization_id", ForeignKey("organization.id", ondelete="CASCADE"), primary_key=True),
 )
 
 
