@@ -683,16 +683,27 @@ class RecordImport:
         live_orgs = [o for o in organizations if o.review_flag != FLAG_VANISHED]
         seen = self._seen_orgs | self._errored
         gone_orgs = [o for o in live_orgs if o.source_id not in seen]
+        # The service's source is checked here, not in SQL: with two
+        # conditions on ``source`` PostgreSQL may pick a plan that rereads the
+        # source index once per organisation.
         services = db.session.execute(
-            select(Service.id, Service.organization_id, Service.source_id, Service.review_flag)
+            select(
+                Service.id,
+                Service.organization_id,
+                Service.source,
+                Service.source_id,
+                Service.review_flag,
+            )
             .join(Organization, Service.organization_id == Organization.id)
-            .where(*scope, Service.source == self.source)
+            .where(*scope)
             .order_by(Organization.id, Service.id)
         ).all()
         live_services = [
             s
             for s in services
-            if s.organization_id in self._touched_org_ids and s.review_flag != FLAG_VANISHED
+            if s.source == self.source
+            and s.organization_id in self._touched_org_ids
+            and s.review_flag != FLAG_VANISHED
         ]
         gone_services = [s for s in live_services if s.source_id not in self._seen_services]
         for gone, live, what in (
@@ -1196,29 +1207,36 @@ class _Prefetch:
                 select(*_ORGANIZATION_COLUMNS).where(Organization.public_id.in_(public_ids))
             ).mappings():
                 self.by_public_id[row["public_id"]] = _StoredOrganization(row)
-        service_ids = [s.source_id for r in records for s in r.services]
-        service_public_ids = [s.public_id for r in records for s in r.services if s.public_id]
+        org_ids = sorted({o.id for o in (*self.by_source_id.values(), *self.by_public_id.values())})
         #: Several only if a source id was stored twice; the service's own
         #: organisation's comes first, else the last one (by id).
         self.services_by_source_id: dict[str, list[_StoredService]] = {}
         self.services_by_public_id: dict[str, _StoredService] = {}
-        stored_services: dict[int, _StoredService] = {}
-        if service_ids:
-            for row in db.session.execute(
-                select(*_SERVICE_COLUMNS)
-                .where(Service.source == source, Service.source_id.in_(service_ids))
-                .order_by(Service.id)
-            ).mappings():
-                service = stored_services.setdefault(row["id"], _StoredService(row))
-                self.services_by_source_id.setdefault(service.source_id, []).append(service)
-        if service_public_ids:
-            for row in db.session.execute(
-                select(*_SERVICE_COLUMNS).where(Service.public_id.in_(service_public_ids))
-            ).mappings():
-                service = stored_services.setdefault(row["id"], _StoredService(row))
-                self.services_by_public_id[service.public_id] = service
-        _read_service_rows(stored_services)
-        org_ids = [o.id for o in (*self.by_source_id.values(), *self.by_public_id.values())]
+        self._stored_services: dict[int, _StoredService] = {}
+        # By organisation id, not by the records' service ids: long lists of
+        # strings in IN (…) make PostgreSQL's generic plans scan the table.
+        for chunk in _chunks(org_ids, _IN_CHUNK):
+            self._add_services(select(*_SERVICE_COLUMNS).where(Service.organization_id.in_(chunk)))
+        elsewhere = [
+            s
+            for r in records
+            if (org := self.organization(r)) is not None
+            for s in r.services
+            if self._own_service(org, s) is None
+        ]
+        source_ids = [s.source_id for s in elsewhere]
+        public_ids = [s.public_id for s in elsewhere if s.public_id]
+        for chunk in _chunks(source_ids, _IN_CHUNK):
+            self._add_services(
+                select(*_SERVICE_COLUMNS).where(
+                    Service.source == source, Service.source_id.in_(chunk)
+                )
+            )
+        for chunk in _chunks(public_ids, _IN_CHUNK):
+            self._add_services(select(*_SERVICE_COLUMNS).where(Service.public_id.in_(chunk)))
+        for services in self.services_by_source_id.values():
+            services.sort(key=lambda service: service.id)
+        _read_service_rows(self._stored_services)
         self.diffs: dict[int, list[SourceDiff]] = {}
         if org_ids:
             for diff in db.session.scalars(
@@ -1246,16 +1264,34 @@ class _Prefetch:
     def service(self, org: _StoredOrganization, record: ServiceRecord) -> _StoredService | None:
         """The organisation's own service by source id, then by public id; then
         one of another organisation (the record moves it)."""
-        by_source_id = self.services_by_source_id.get(record.source_id, [])
-        by_public_id = (
-            self.services_by_public_id.get(record.public_id) if record.public_id else None
-        )
-        for service in by_source_id:
+        own = self._own_service(org, record)
+        if own is not None:
+            return own
+        by_source_id = self.services_by_source_id.get(record.source_id)
+        if by_source_id:
+            return by_source_id[-1]
+        return self.services_by_public_id.get(record.public_id) if record.public_id else None
+
+    def _own_service(
+        self, org: _StoredOrganization, record: ServiceRecord
+    ) -> _StoredService | None:
+        for service in self.services_by_source_id.get(record.source_id, []):
             if service.organization_id == org.id:
                 return service
-        if by_public_id is not None and by_public_id.organization_id == org.id:
-            return by_public_id
-        return by_source_id[-1] if by_source_id else by_public_id
+        if record.public_id:
+            service = self.services_by_public_id.get(record.public_id)
+            if service is not None and service.organization_id == org.id:
+                return service
+        return None
+
+    def _add_services(self, query) -> None:
+        for row in db.session.execute(query).mappings():
+            if row["id"] in self._stored_services:
+                continue
+            service = self._stored_services[row["id"]] = _StoredService(row)
+            if service.source == self.source:
+                self.services_by_source_id.setdefault(service.source_id, []).append(service)
+            self.services_by_public_id[service.public_id] = service
 
     def load(self, org_ids: Iterable[int], service_ids: Iterable[int]) -> None:
         """Build the ORM objects (with services and code rows) of these rows."""
