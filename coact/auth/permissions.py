@@ -197,26 +197,24 @@ def _require_login() -> None:
         abort(login_manager.unauthorized())
 
 
+def _load_or_abort(model: type, public_id: str, check: Callable[[Any, Any], bool]):
+    _require_login()
+    obj = db.session.scalar(db.select(model).filter_by(public_id=public_id))
+    if obj is None:
+        abort(404)
+    if not check(current_user, obj):
+        abort(403)
+    return obj
+
+
 def get_organization_for_edit(public_id: str) -> Organization:
     """The organisation, if the current user may edit it: 404 if missing, 403 if not."""
-    _require_login()
-    org = db.session.scalar(db.select(Organization).filter_by(public_id=public_id))
-    if org is None:
-        abort(404)
-    if not can_edit_organization(current_user, org):
-        abort(403)
-    return org
+    return _load_or_abort(Organization, public_id, can_edit_organization)
 
 
 def get_service_for_edit(public_id: str) -> Service:
     """The activity, if the current user may edit its organisation: 404, else 403."""
-    _require_login()
-    service = db.session.scalar(db.select(Service).filter_by(public_id=public_id))
-    if service is None:
-        abort(404)
-    if not can_edit_service(current_user, service):
-        abort(403)
-    return service
+    return _load_or_abort(Service, public_id, can_edit_service)
 
 
 def get_user_for_management(user_id: int) -> User:
@@ -356,16 +354,6 @@ def can_view_notices(user: Any) -> bool:
 
 def can_manage_notice(user: Any, notice: AdvanceNotice) -> bool:
     return _in_team(user, notice.county_code, notice.team_id)
-
-
-def _load_or_abort(model: type, public_id: str, check: Callable[[Any, Any], bool]):
-    _require_login()
-    obj = db.session.scalar(db.select(model).filter_by(public_id=public_id))
-    if obj is None:
-        abort(404)
-    if not check(current_user, obj):
-        abort(403)
-    return obj
 
 
 def get_referral_for_view(public_id: str) -> Referral:
