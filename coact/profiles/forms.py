@@ -181,6 +181,22 @@ def _with_text_fields(base: type[MultilingualForm], languages: list[str], locale
 # --- Organisations -------------------------------------------------------------
 
 
+#: Organisation columns edited as one plain value each (stripped; blank is None).
+ORGANIZATION_PLAIN_FIELDS = (
+    "business_id",
+    "website",
+    "email",
+    "phone",
+    "street_address",
+    "postal_code",
+    "city",
+    "municipality_code",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+)
+
+
 class OrganizationForm(MultilingualForm):
     TEXTS = ORGANIZATION_TEXTS
 
@@ -224,19 +240,7 @@ class OrganizationForm(MultilingualForm):
         values: dict = dict(self.text_values())
         names = [line.strip() for line in (self.alternate_names.data or "").splitlines()]
         values["alternate_names"] = list(dict.fromkeys(n for n in names if n))
-        for attribute in (
-            "business_id",
-            "website",
-            "email",
-            "phone",
-            "street_address",
-            "postal_code",
-            "city",
-            "municipality_code",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-        ):
+        for attribute in ORGANIZATION_PLAIN_FIELDS:
             data = self[attribute].data
             values[attribute] = (data.strip() or None) if isinstance(data, str) else data
         values["status"] = self.status.data
@@ -253,23 +257,7 @@ def organization_form(locale: str, org=None, formdata=None) -> OrganizationForm:
     if org is not None:
         data = {
             "alternate_names": "\n".join(org.alternate_names or []),
-            **{
-                name: getattr(org, name)
-                for name in (
-                    "business_id",
-                    "website",
-                    "email",
-                    "phone",
-                    "street_address",
-                    "postal_code",
-                    "city",
-                    "municipality_code",
-                    "contact_name",
-                    "contact_email",
-                    "contact_phone",
-                    "status",
-                )
-            },
+            **{name: getattr(org, name) for name in (*ORGANIZATION_PLAIN_FIELDS, "status")},
         }
         for attribute in ORGANIZATION_TEXTS:
             for code, text in (getattr(org, attribute) or {}).items():
